@@ -1,0 +1,37 @@
+import type { HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { initDatabase } from '$lib/server/db';
+import { attachSession } from '$lib/server/hooks/attach-session';
+import { logRequests } from '$lib/server/hooks/log-requests';
+import { securityHeaders } from '$lib/server/hooks/security-headers';
+import { logEvent } from '$lib/server/log';
+
+export const init: ServerInit = async () => {
+	const started = performance.now();
+	try {
+		const handle = await initDatabase();
+		logEvent({
+			event: 'database.ready',
+			database: handle.location,
+			ms: Math.round(performance.now() - started)
+		});
+	} catch (err) {
+		// A second process on the same PGlite folder, or an unreachable server: say so and stop.
+		console.error(`Holding Hope could not open its database: ${(err as Error).message}`);
+		process.exit(1);
+	}
+};
+
+export const handle = sequence(logRequests, securityHeaders, attachSession);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) {
+		logEvent({
+			event: 'error',
+			route: event.route.id,
+			status,
+			error: error instanceof Error ? error.message : String(error)
+		});
+	}
+	return { message: status === 404 ? 'Page not found' : 'Something went wrong on our side.' };
+};
