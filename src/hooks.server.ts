@@ -10,6 +10,7 @@ export const init: ServerInit = async () => {
 	const started = performance.now();
 	try {
 		const handle = await initDatabase();
+		process.once('sveltekit:shutdown', () => void handle.close());
 		logEvent({
 			event: 'database.ready',
 			database: handle.location,

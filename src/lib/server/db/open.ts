@@ -30,6 +30,31 @@ export function describeDatabaseUrl(url: string | undefined, dataDir: string): s
 	return `pglite:${resolve(url.replace(/^file:\/\//, ''))}`;
 }
 
+type PGliteClient = import('@electric-sql/pglite').PGlite;
+
+/** Wraps an open PGlite client as a handle; `client` stays reachable for test tooling. */
+export async function wrapPglite(
+	client: PGliteClient,
+	folder: string | null,
+	release: () => void
+): Promise<DatabaseHandle & { client: PGliteClient }> {
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const db = drizzle(client, { schema }) as unknown as Database;
+	return {
+		db,
+		client,
+		kind: 'pglite',
+		location: folder ? `pglite:${folder}` : 'pglite:memory',
+		ping: async () => {
+			await db.execute(sql`select 1`);
+		},
+		close: async () => {
+			await client.close();
+			release();
+		}
+	};
+}
+
 async function openPglite(folder: string | null): Promise<DatabaseHandle> {
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
@@ -42,20 +67,8 @@ async function openPglite(folder: string | null): Promise<DatabaseHandle> {
 	try {
 		const client = folder ? new PGlite(folder) : new PGlite();
 		await client.waitReady;
-		const db = drizzle(client, { schema }) as unknown as Database;
 		await migrate(drizzle(client), { migrationsFolder: migrationsFolder() });
-		return {
-			db,
-			kind: 'pglite',
-			location: folder ? `pglite:${folder}` : 'pglite:memory',
-			ping: async () => {
-				await db.execute(sql`select 1`);
-			},
-			close: async () => {
-				await client.close();
-				release();
-			}
-		};
+		return await wrapPglite(client, folder, release);
 	} catch (err) {
 		release();
 		throw err;
