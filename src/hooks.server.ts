@@ -1,6 +1,7 @@
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { initDatabase } from '$lib/server/db';
+import { getCatalog } from '$lib/server/content/catalog';
 import { attachSession } from '$lib/server/hooks/attach-session';
 import { logRequests } from '$lib/server/hooks/log-requests';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
@@ -9,6 +10,14 @@ import { logEvent } from '$lib/server/log';
 export const init: ServerInit = async () => {
 	const started = performance.now();
 	try {
+		// Content is validated once, before the first request; bad content stops the server here.
+		const catalogStarted = performance.now();
+		const catalog = getCatalog();
+		logEvent({
+			event: 'catalog.ready',
+			modules: catalog.modules.length,
+			ms: Math.round(performance.now() - catalogStarted)
+		});
 		const handle = await initDatabase();
 		process.once('sveltekit:shutdown', () => void handle.close());
 		logEvent({
@@ -17,8 +26,8 @@ export const init: ServerInit = async () => {
 			ms: Math.round(performance.now() - started)
 		});
 	} catch (err) {
-		// A second process on the same PGlite folder, or an unreachable server: say so and stop.
-		console.error(`Holding Hope could not open its database: ${(err as Error).message}`);
+		// Content errors, a second process on the same PGlite folder, an unreachable server: say so, stop.
+		console.error(`Holding Hope could not start: ${(err as Error).message}`);
 		process.exit(1);
 	}
 };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { QuestionBank } from '../quiz/bank';
 import { splitFrontMatter, validateFrontMatter, type FrontMatter } from './front-matter';
+import { lessonOutline, type OutlineEntry } from './lesson-outline';
 import { analyseLessonText, type LessonText, type ReflectionActivity } from './lesson-text';
 import {
 	lessonFrontMatterSchema,
@@ -33,6 +34,8 @@ export interface LessonInfo {
 	words: number;
 	/** The lesson's Reflection activities: which reflection ids a form may save. */
 	reflections: Omit<ReflectionActivity, 'column'>[];
+	/** Its h2/h3 headings, for the table of contents. */
+	outline: OutlineEntry[];
 }
 
 export interface ModuleStats {
@@ -152,7 +155,8 @@ export function loadModule(slug: string, files: ModuleFile[], contentRoot: strin
 					minutes,
 					prompt,
 					line
-				}))
+				})),
+				outline: lessonOutline(lesson.file.path, lesson.file.text)
 			});
 		}
 	}

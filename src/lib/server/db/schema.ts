@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+	boolean,
+	index,
+	integer,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex
+} from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -15,7 +24,8 @@ export const users = pgTable(
 		licenseBoard: text('license_board'),
 		/** Null until a password is set (an administrator created by the CLI sets theirs by link). */
 		passwordHash: text('password_hash'),
-		role: text('role', { enum: ['learner', 'admin'] })
+		/** Every user learns; authors also see draft modules; admins administer. */
+		role: text('role', { enum: ['learner', 'author', 'admin'] })
 			.notNull()
 			.default('learner'),
 		createdAt: createdAt()
@@ -67,5 +77,47 @@ export const passwordResetTokens = pgTable(
 	(t) => [index('password_reset_tokens_user_idx').on(t.userId)]
 );
 
+/** Per user and lesson. Keyed by slugs, so a new module version keeps existing progress. */
+export const lessonProgress = pgTable(
+	'lesson_progress',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		moduleSlug: text('module_slug').notNull(),
+		lessonSlug: text('lesson_slug').notNull(),
+		firstOpenedAt: timestamp('first_opened_at', { withTimezone: true }).notNull(),
+		completedAt: timestamp('completed_at', { withTimezone: true }),
+		activeSeconds: integer('active_seconds').notNull().default(0),
+		/** Server time of the last page view or heartbeat: what seat time is measured from. */
+		lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull(),
+		/** Set by the first heartbeat: JavaScript measures this lesson, so page views add nothing. */
+		measuredByHeartbeat: boolean('measured_by_heartbeat').notNull().default(false),
+		/** Module version and content hash when the lesson was last opened or completed. */
+		moduleVersion: text('module_version').notNull(),
+		contentHash: text('content_hash').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.moduleSlug, t.lessonSlug] }),
+		index('lesson_progress_user_module_idx').on(t.userId, t.moduleSlug)
+	]
+);
+
+/** A learner's private answer to a lesson's Reflection prompt. */
+export const reflections = pgTable(
+	'reflections',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		moduleSlug: text('module_slug').notNull(),
+		reflectionId: text('reflection_id').notNull(),
+		answer: text('answer').notNull(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.moduleSlug, t.reflectionId] })]
+);
+
 export type User = typeof users.$inferSelect;
+export type LessonProgress = typeof lessonProgress.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
