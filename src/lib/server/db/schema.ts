@@ -3,8 +3,10 @@ import {
 	boolean,
 	index,
 	integer,
+	jsonb,
 	pgTable,
 	primaryKey,
+	real,
 	text,
 	timestamp,
 	uniqueIndex
@@ -116,6 +118,78 @@ export const reflections = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.moduleSlug, t.reflectionId] })]
+);
+
+/**
+ * One post-test attempt. `drawn` is the snapshot of the questions and options as drawn (text
+ * included), so editing the bank later never changes an old attempt. Once `submittedAt` is set
+ * the row is final: grading is a conditional update on `submitted_at is null`.
+ */
+export const quizAttempts = pgTable(
+	'quiz_attempts',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		moduleSlug: text('module_slug').notNull(),
+		moduleVersion: text('module_version').notNull(),
+		contentHash: text('content_hash').notNull(),
+		seed: text('seed').notNull(),
+		drawn: jsonb('drawn').notNull(),
+		passMark: real('pass_mark').notNull(),
+		startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+		submittedAt: timestamp('submitted_at', { withTimezone: true }),
+		answers: jsonb('answers'),
+		rightCount: integer('right_count'),
+		totalCount: integer('total_count').notNull(),
+		score: real('score'),
+		passed: boolean('passed')
+	},
+	(t) => [
+		index('quiz_attempts_user_module_idx').on(t.userId, t.moduleSlug),
+		// At most one open attempt per learner and module, even under concurrent "Start attempt".
+		uniqueIndex('quiz_attempts_one_open_idx')
+			.on(t.userId, t.moduleSlug)
+			.where(sql`${t.submittedAt} is null`)
+	]
+);
+
+/** Extra post-test attempts an administrator granted after the cap was reached. */
+export const attemptGrants = pgTable(
+	'attempt_grants',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		moduleSlug: text('module_slug').notNull(),
+		extraAttempts: integer('extra_attempts').notNull(),
+		grantedBy: text('granted_by').references(() => users.id, { onDelete: 'set null' }),
+		grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('attempt_grants_user_module_idx').on(t.userId, t.moduleSlug)]
+);
+
+/** One completed hope-capacity self-assessment: private to its user. */
+export const hopeAssessments = pgTable(
+	'hope_assessments',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		instrumentVersion: text('instrument_version').notNull(),
+		/** 'standalone', or 'before'/'after' a module (then `moduleSlug` is set). */
+		context: text('context', { enum: ['standalone', 'before', 'after'] }).notNull(),
+		moduleSlug: text('module_slug'),
+		/** Raw answers by item id (1–6), before reverse scoring. */
+		answers: jsonb('answers').notNull(),
+		/** Subscale means and total, as scored when taken. */
+		scores: jsonb('scores').notNull(),
+		takenAt: timestamp('taken_at', { withTimezone: true }).notNull()
+	},
+	(t) => [index('hope_assessments_user_taken_idx').on(t.userId, t.takenAt)]
 );
 
 export type User = typeof users.$inferSelect;
