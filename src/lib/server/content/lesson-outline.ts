@@ -1,8 +1,7 @@
-import type { Heading } from 'mdast';
+import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { headingSlugger } from '../../heading-slug.js';
-import { splitFrontMatter } from './front-matter';
-import { parseMarkdown, walk } from './markdown';
+import { walk } from './markdown';
 
 export interface OutlineEntry {
 	depth: 2 | 3;
@@ -11,12 +10,11 @@ export interface OutlineEntry {
 	id: string;
 }
 
-/** The lesson's h2/h3 headings in order: its table of contents. */
-export function lessonOutline(file: string, text: string): OutlineEntry[] {
-	const { body } = splitFrontMatter(file, text);
+/** The lesson's h2/h3 headings in order, from its parsed markdown: its table of contents. */
+export function lessonOutline(tree: Root): OutlineEntry[] {
 	const slug = headingSlugger();
 	const outline: OutlineEntry[] = [];
-	walk(parseMarkdown(body), (node) => {
+	walk(tree, (node) => {
 		if (node.type !== 'heading') return;
 		const heading = node as Heading;
 		if (heading.depth !== 2 && heading.depth !== 3) return;

@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { lessonOutline, type OutlineEntry } from './lesson-outline';
 import { parseMarkdown, walk } from './markdown';
 import { SLUG_PATTERN } from './module-schema';
 import type { ContentProblem } from './problems';
@@ -32,6 +33,8 @@ export interface LessonText {
 	reflections: ReflectionActivity[];
 	citations: CitationUse[];
 	links: LinkUse[];
+	/** h2/h3 headings: the lesson's table of contents. */
+	outline: OutlineEntry[];
 	/** Component and markup mistakes found in this file alone. */
 	problems: ContentProblem[];
 }
@@ -113,7 +116,7 @@ export function analyseLessonText(file: string, text: string): LessonText {
 	for (const tag of open) error(tag, `<${tag.name}> is never closed: add </${tag.name}>`);
 	problems.sort((a, b) => a.line - b.line || a.column - b.column);
 
-	return { words, reflections, citations, links, problems };
+	return { words, reflections, citations, links, outline: lessonOutline(tree), problems };
 }
 
 function readProse(tree: Root, error: (at: Located, message: string) => void) {

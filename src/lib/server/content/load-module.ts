@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { QuestionBank } from '../quiz/bank';
 import { splitFrontMatter, validateFrontMatter, type FrontMatter } from './front-matter';
-import { lessonOutline, type OutlineEntry } from './lesson-outline';
+import type { OutlineEntry } from './lesson-outline';
 import { analyseLessonText, type LessonText, type ReflectionActivity } from './lesson-text';
 import {
 	lessonFrontMatterSchema,
@@ -156,7 +156,7 @@ export function loadModule(slug: string, files: ModuleFile[], contentRoot: strin
 					prompt,
 					line
 				})),
-				outline: lessonOutline(lesson.file.path, lesson.file.text)
+				outline: text.outline
 			});
 		}
 	}
