@@ -44,7 +44,14 @@ test('journey: catalog → module → lessons → progress shown', async ({ page
 	await page.goto('/modules/common-factors');
 	await page.getByRole('link', { name: 'Start' }).click();
 	await expect(page).toHaveURL(/\/modules\/common-factors\/rosenzweig-and-frank$/);
-	await expect(page.getByRole('navigation', { name: 'On this page' })).toBeVisible();
+	const toc = page.getByRole('navigation', { name: 'On this page' });
+	await expect(toc).toBeVisible();
+	// Every table-of-contents link lands on a heading of the lesson.
+	for (const href of await toc
+		.getByRole('link')
+		.evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
+		await expect(page.locator(`article ${href}`)).toHaveCount(1);
+	}
 	await expect(page.getByText('Lesson 1 of 6')).toBeVisible();
 	await expectAccessible(page);
 

@@ -129,3 +129,15 @@ Braces { here } and a < sign.
 		expect(reflections).toEqual([]);
 	});
 });
+
+describe('lesson outline', () => {
+	it('lists h2 and h3 headings with the ids the rendered page gives them, numbering repeats', () => {
+		const text = '---\ntitle: T\nminutes: 1\n---\n## First part\n\nText.\n\n### A detail\n\n## Summary\n\n## Summary\n';
+		expect(analyseLessonText('content/x/01-t.md', text).outline).toEqual([
+			{ depth: 2, text: 'First part', id: 'first-part' },
+			{ depth: 3, text: 'A detail', id: 'a-detail' },
+			{ depth: 2, text: 'Summary', id: 'summary' },
+			{ depth: 2, text: 'Summary', id: 'summary-2' }
+		]);
+	});
+});

@@ -100,7 +100,8 @@ describe('loadContent', () => {
 				title: 'First',
 				minutes: 10,
 				words: 4,
-				reflections: [{ id: 'first', minutes: 10, prompt: 'Think.', line: 7 }]
+				reflections: [{ id: 'first', minutes: 10, prompt: 'Think.', line: 7 }],
+				outline: []
 			},
 			expect.objectContaining({ slug: 'second', number: 2, words: 6 })
 		]);
