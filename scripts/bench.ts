@@ -14,6 +14,7 @@ import { formatModuleSummary } from '../src/lib/server/content/content-report';
 import { loadContent, type LoadedContent } from '../src/lib/server/content/load-content';
 import { readContentFiles } from '../src/lib/server/content/read-content-files';
 import { benchmarkGrading } from '../src/lib/server/quiz/bench';
+import { lessonPageJavaScriptKb, lessonPageTimes } from './bench-lesson';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const COLD_START_RUNS = 3;
@@ -34,6 +35,7 @@ interface ResultRow {
 const rows: ResultRow[] = [];
 const tempFolders: string[] = [];
 const runningServers = new Set<ChildProcess>();
+const extraLines: string[] = [];
 
 function progress(message: string): void {
 	process.stderr.write(`bench: ${message}\n`);
@@ -261,6 +263,16 @@ async function benchPgliteSignIn(dataDir: string): Promise<void> {
 			await timeSignIns(server.origin),
 			'loopback round trip incl. argon2id verify + new session'
 		);
+		progress('lesson page');
+		addSamples(
+			'lesson page GET, PGlite',
+			await lessonPageTimes(server.origin),
+			'loopback round trip: render + progress write'
+		);
+		const js = await lessonPageJavaScriptKb(server.origin);
+		extraLines.push(
+			`lesson page JavaScript: ${js.kb.toFixed(1)} KB gzip in ${js.files} files (target 40 KB)`
+		);
 	} finally {
 		await stopServer(server.child);
 	}
@@ -369,6 +381,7 @@ async function main(): Promise<void> {
 	);
 	console.log('');
 	console.log(formatTable(rows));
+	for (const line of extraLines) console.log(line);
 	if (!postgresUrl) console.log('\nPostgreSQL: skipped (set BENCH_DATABASE_URL to measure it).');
 	if (moduleSummary) console.log(`\nCatalog\n${moduleSummary}`);
 }
