@@ -50,3 +50,12 @@ test('the layout works at 320 px wide with a skip link first in the tab order', 
 	await page.keyboard.press('Tab');
 	await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
 });
+
+test('the dark colour scheme also meets WCAG 2.2 AA contrast', async ({ page }) => {
+	const { expectAccessible } = await import('../support/accounts');
+	await page.emulateMedia({ colorScheme: 'dark' });
+	for (const path of ['/', '/signup', '/modules', '/modules/therapeutic-alliance']) {
+		await page.goto(path);
+		await expectAccessible(page);
+	}
+});
