@@ -102,33 +102,39 @@ async function touchLesson(
 		});
 }
 
-/** A lesson page was opened: first-opened time, and no-JavaScript seat time for the last page. */
-export async function recordLessonOpened(
+/**
+ * A page view of a lesson, or its "Mark lesson complete": credits no-JavaScript seat time for the
+ * page being left and records the visit (completion is idempotent and keeps the first time).
+ */
+async function recordLessonVisit(
 	db: Database,
 	userId: string,
 	module: ModuleInfo,
 	lessonSlug: string,
-	now = new Date()
+	completes: boolean,
+	now: Date
 ): Promise<void> {
 	await db.transaction(async (tx) => {
 		await creditTimeSinceLastActivity(tx, userId, module.slug, lessonSlug, now);
-		await touchLesson(tx, userId, module, lessonSlug, now, null);
+		await touchLesson(tx, userId, module, lessonSlug, now, completes ? now : null);
 	});
 }
 
-/** "Mark lesson complete": idempotent, keeps the first completion time. */
-export async function completeLesson(
+export const recordLessonOpened = (
 	db: Database,
 	userId: string,
 	module: ModuleInfo,
 	lessonSlug: string,
 	now = new Date()
-): Promise<void> {
-	await db.transaction(async (tx) => {
-		await creditTimeSinceLastActivity(tx, userId, module.slug, lessonSlug, now);
-		await touchLesson(tx, userId, module, lessonSlug, now, now);
-	});
-}
+) => recordLessonVisit(db, userId, module, lessonSlug, false, now);
+
+export const completeLesson = (
+	db: Database,
+	userId: string,
+	module: ModuleInfo,
+	lessonSlug: string,
+	now = new Date()
+) => recordLessonVisit(db, userId, module, lessonSlug, true, now);
 
 /**
  * A client heartbeat for an open lesson. The server decides what it is worth (see seat-time):
