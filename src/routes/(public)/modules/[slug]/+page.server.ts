@@ -1,14 +1,49 @@
 import { error } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
+import type { ModuleInfo } from '$lib/server/content/load-module';
 import { visibleModule } from '$lib/server/content/visibility';
 import { moduleProgress } from '$lib/server/progress/lesson-progress';
+import { attemptHistory, postTestStatus } from '$lib/server/quiz/attempts';
 import { seatTimeSummary } from '$lib/server/progress/seat-time';
+import { moduleHopeInvite } from '$lib/server/assessment/results';
 import type { PageServerLoad } from './$types';
+
+/** The "Post-test" section: where the learner stands, and every attempt with a link to it. */
+async function postTestSection(userId: string, module: ModuleInfo) {
+	if (!module.bank) return null;
+	const [status, history] = await Promise.all([
+		postTestStatus(db(), userId, module),
+		attemptHistory(db(), userId, module.slug)
+	]);
+	return {
+		lessonsRemaining: status.lessonsRemaining.length,
+		attemptsUsed: status.attemptsUsed,
+		attemptsAllowed: status.attemptsAllowed,
+		attemptsLeft: status.attemptsLeft,
+		passed: status.passed,
+		openAttemptId: status.openAttemptId,
+		history: history.map((attempt) => ({
+			id: attempt.id,
+			number: attempt.number,
+			startedAt: attempt.startedAt.toISOString(),
+			submittedAt: attempt.submittedAt?.toISOString() ?? null,
+			right: attempt.right,
+			total: attempt.total,
+			score: attempt.score,
+			passed: attempt.passed
+		}))
+	};
+}
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const module = visibleModule(locals.user, params.slug);
 	if (!module) error(404, 'Page not found');
-	const progress = locals.user ? await moduleProgress(db(), locals.user.id, module) : null;
+	const user = locals.user;
+	const [progress, postTest] = user
+		? await Promise.all([moduleProgress(db(), user.id, module), postTestSection(user.id, module)])
+		: [null, null];
+	const hopeInvite =
+		user && progress ? await moduleHopeInvite(db(), user.id, module.slug, progress) : null;
 	return {
 		module: {
 			slug: module.slug,
@@ -32,6 +67,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			}))
 		},
 		progress,
+		postTest,
+		hopeInvite,
 		seatTime: progress
 			? seatTimeSummary(
 					progress.lessons.map((l) => l.activeSeconds),
