@@ -353,6 +353,17 @@ async function measure(part: string, run: () => unknown): Promise<void> {
 	}
 }
 
+/** Post-test submit throughput has its own script (it needs many learners); its figures go here too. */
+function benchPostTestSubmit(): void {
+	const run = spawnSync('npx', ['tsx', 'scripts/bench-post-test.ts'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	if (run.status !== 0) throw new Error(`bench-post-test exited with ${run.status}`);
+	extraLines.push('', run.stdout.trimEnd());
+}
+
 function cleanUp(): void {
 	for (const child of runningServers) child.kill('SIGKILL');
 	for (const folder of tempFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
@@ -371,6 +382,7 @@ async function main(): Promise<void> {
 	await measure('sign-in', () => benchPgliteSignIn(signInFolder ?? makeTempFolder()));
 	await measure('quiz grading', benchQuizGrading);
 	await measure('catalog build', () => (moduleSummary = benchCatalogBuild()));
+	await measure('post-test submit', benchPostTestSubmit);
 	const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
 	if (postgresUrl) await measure('PostgreSQL sign-in', () => benchPostgresSignIn(postgresUrl));
 	cleanUp();

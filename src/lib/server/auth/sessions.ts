@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { sessions, users, type Session, type User } from '../db/schema';
 import { generateToken, hashToken } from './tokens';
@@ -40,6 +40,28 @@ export async function createSession(
 	return { token, session };
 }
 
+function buildSessionLookup(db: Database) {
+	return db
+		.select({
+			session: sessions,
+			user: { id: users.id, email: users.email, name: users.name, role: users.role }
+		})
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.limit(1)
+		.prepare('session_lookup');
+}
+
+/** Every request runs this query, so it is built once per database handle, not per request. */
+const sessionLookups = new WeakMap<Database, ReturnType<typeof buildSessionLookup>>();
+
+function sessionLookup(db: Database) {
+	let lookup = sessionLookups.get(db);
+	if (!lookup) sessionLookups.set(db, (lookup = buildSessionLookup(db)));
+	return lookup;
+}
+
 /** Looks a token up; unknown or expired tokens yield null (expired rows are deleted). */
 export async function validateSessionToken(
 	db: Database,
@@ -47,15 +69,7 @@ export async function validateSessionToken(
 	now = new Date()
 ): Promise<ValidatedSession | null> {
 	const id = hashToken(token);
-	const [row] = await db
-		.select({
-			session: sessions,
-			user: { id: users.id, email: users.email, name: users.name, role: users.role }
-		})
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, id))
-		.limit(1);
+	const [row] = await sessionLookup(db).execute({ id });
 	if (!row) return null;
 	const { session, user } = row;
 	if (now.getTime() >= session.expiresAt.getTime()) {

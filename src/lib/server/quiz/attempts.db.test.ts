@@ -9,6 +9,7 @@ import { openTestDatabase } from '../db/test-database';
 import { completeLesson } from '../progress/lesson-progress';
 import {
 	attemptHistory,
+	forgetCachedAttempts,
 	generateAttemptId,
 	getAttemptForUser,
 	postTestStatus,
@@ -249,6 +250,50 @@ describe('submitting', () => {
 			);
 		}
 		expect(await rowsOf(userId)).toEqual(before);
+	});
+});
+
+describe('submitting without the cached snapshot (another instance, or after a restart)', () => {
+	it('grades from the stored snapshot, refuses other users, and stays idempotent', async () => {
+		const module = testModule();
+		const userId = await learner(module);
+		const other = await learner(module);
+		const id = await started(userId, module);
+		const entries = await answers(id, true);
+		forgetCachedAttempts(h.db);
+		expect(await submitAttempt(h.db, other, id, entries, at(1))).toEqual({
+			ok: false,
+			reason: 'not-found'
+		});
+		forgetCachedAttempts(h.db);
+		const first = await submitAttempt(h.db, userId, id, entries, at(2));
+		expect(first).toMatchObject({ ok: true, recorded: true, grade: { right: 3, passed: true } });
+		forgetCachedAttempts(h.db);
+		expect(await submitAttempt(h.db, userId, id, entries, at(3))).toEqual({
+			ok: true,
+			recorded: false,
+			grade: first.ok && first.grade
+		});
+		expect(await submitAttempt(h.db, other, id, entries, at(4))).toEqual({
+			ok: false,
+			reason: 'not-found'
+		});
+		const [row] = await rowsOf(userId);
+		expect(row!.submittedAt).toEqual(at(2));
+	});
+
+	it('refuses another user with the snapshot cached, and records nothing for them', async () => {
+		const module = testModule();
+		const userId = await learner(module);
+		const other = await learner(module);
+		const id = await started(userId, module);
+		const entries = await answers(id, true);
+		expect(await submitAttempt(h.db, other, id, entries, at(1))).toEqual({
+			ok: false,
+			reason: 'not-found'
+		});
+		const [row] = await rowsOf(userId);
+		expect(row).toMatchObject({ submittedAt: null, answers: null });
 	});
 });
 

@@ -228,7 +228,12 @@ export async function startAttempt(
 				.onConflictDoNothing()
 				.returning({ id: quizAttempts.id });
 			if (!row) return null;
-			rememberSnapshot(db, row.id, drawn);
+			rememberSnapshot(db, row.id, {
+				userId,
+				moduleSlug: module.slug,
+				passMark: module.passMark,
+				drawn
+			});
 			return { ok: true, attemptId: row.id, resumed: false };
 		});
 		if (result) return result;
@@ -253,24 +258,38 @@ const rowColumns = {
 };
 
 /**
- * A snapshot never changes once drawn, so each process keeps the most recent ones (per database
- * handle): a submit then reads only the small columns, which are the ones that do change.
- * Ownership is still checked against the database on every read.
+ * A snapshot never changes once drawn, nor do its owner, module and pass mark, so each process
+ * keeps the most recent ones (per database handle): a submit can then grade at once and record
+ * with one conditional update, and a read fetches only the small columns that do change.
+ * Ownership is still checked against the database on every read and write.
  */
 const SNAPSHOT_CACHE_SIZE = 1000;
-const snapshotCaches = new WeakMap<object, Map<string, DrawnAttempt>>();
+interface CachedAttempt {
+	userId: string;
+	moduleSlug: string;
+	passMark: number;
+	drawn: DrawnAttempt;
+	/** Set once this process has seen it graded, so a repeat goes straight to the recorded grade. */
+	graded?: boolean;
+}
+const snapshotCaches = new WeakMap<object, Map<string, CachedAttempt>>();
 
-function snapshotCache(db: Database): Map<string, DrawnAttempt> {
+function snapshotCache(db: Database): Map<string, CachedAttempt> {
 	let cache = snapshotCaches.get(db);
 	if (!cache) snapshotCaches.set(db, (cache = new Map()));
 	return cache;
 }
 
-function rememberSnapshot(db: Database, attemptId: string, drawn: DrawnAttempt): DrawnAttempt {
+function rememberSnapshot(db: Database, attemptId: string, entry: CachedAttempt): DrawnAttempt {
 	const cache = snapshotCache(db);
-	cache.set(attemptId, drawn);
+	cache.set(attemptId, entry);
 	if (cache.size > SNAPSHOT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-	return drawn;
+	return entry.drawn;
+}
+
+/** Empties this process's cache, as a restart would; every path must still work without it. */
+export function forgetCachedAttempts(db: Database): void {
+	snapshotCache(db).clear();
 }
 
 async function findAttemptRow(db: Database, userId: string, attemptId: string) {
@@ -288,7 +307,7 @@ async function findAttempt(db: Database, userId: string, attemptId: string) {
 	const cached = snapshotCache(db).get(attemptId);
 	if (cached) {
 		const row = await findAttemptRow(db, userId, attemptId);
-		return row ? { row, drawn: cached } : null;
+		return row ? { row, drawn: cached.drawn } : null;
 	}
 	const [found] = await db
 		.select({ ...rowColumns, drawn: quizAttempts.drawn })
@@ -297,7 +316,11 @@ async function findAttempt(db: Database, userId: string, attemptId: string) {
 		.limit(1);
 	if (!found) return null;
 	const { drawn, ...row } = found;
-	return { row, drawn: rememberSnapshot(db, attemptId, readDrawnAttempt(drawn)) };
+	const entry = { userId, moduleSlug: row.moduleSlug, passMark: row.passMark };
+	return {
+		row,
+		drawn: rememberSnapshot(db, attemptId, { ...entry, drawn: readDrawnAttempt(drawn) })
+	};
 }
 
 type AttemptRow = NonNullable<Awaited<ReturnType<typeof findAttemptRow>>>;
@@ -369,13 +392,20 @@ export async function submitAttempt(
 	now = new Date(),
 	options: { moduleSlug?: string; allowedFields?: readonly string[] } = {}
 ): Promise<SubmitResult> {
+	const entries = [...submitted];
+	const fast = await submitFromCache(db, userId, attemptId, entries, now, options);
+	if (fast) return fast;
 	const found = await findAttempt(db, userId, attemptId);
 	if (!found || (options.moduleSlug !== undefined && found.row.moduleSlug !== options.moduleSlug)) {
 		return { ok: false, reason: 'not-found' };
 	}
 	const { row, drawn } = found;
-	const parsed = parseSubmittedAnswers(drawn, submitted, { allowedFields: options.allowedFields });
-	if (row.submittedAt !== null) return repeatOf(row, drawn, parsed);
+	const parsed = parseSubmittedAnswers(drawn, entries, { allowedFields: options.allowedFields });
+	if (row.submittedAt !== null) {
+		const cached = snapshotCache(db).get(attemptId);
+		if (cached) cached.graded = true;
+		return repeatOf(row, drawn, parsed);
+	}
 	if (!parsed.ok) {
 		return {
 			ok: false,
@@ -385,28 +415,67 @@ export async function submitAttempt(
 		};
 	}
 	const grade = gradeAttempt(drawn, parsed.answers, row.passMark);
+	const recorded = await recordGrade(db, userId, row.id, parsed.answers, grade, now);
+	if (recorded) return { ok: true, recorded: true, grade: summaryOf(recorded) };
+	// Another request graded it between our read and our update: answer as a repeat of that one.
+	const winner = await findAttemptRow(db, userId, attemptId);
+	if (!winner) return { ok: false, reason: 'not-found' };
+	return repeatOf(winner, drawn, parsed);
+}
+
+/**
+ * The common case in one statement: a valid first submission of an attempt this process drew.
+ * Returns null whenever the general path must decide (not cached, not this user's or module's,
+ * invalid answers, or the conditional update matched nothing because it is already graded).
+ */
+async function submitFromCache(
+	db: Database,
+	userId: string,
+	attemptId: string,
+	entries: (readonly [string, FormDataEntryValue])[],
+	now: Date,
+	options: { moduleSlug?: string; allowedFields?: readonly string[] }
+): Promise<SubmitResult | null> {
+	const cached = snapshotCache(db).get(attemptId);
+	if (!cached || cached.graded || cached.userId !== userId) return null;
+	if (options.moduleSlug !== undefined && cached.moduleSlug !== options.moduleSlug) return null;
+	const parsed = parseSubmittedAnswers(cached.drawn, entries, {
+		allowedFields: options.allowedFields
+	});
+	if (!parsed.ok) return null;
+	const grade = gradeAttempt(cached.drawn, parsed.answers, cached.passMark);
+	const recorded = await recordGrade(db, userId, attemptId, parsed.answers, grade, now);
+	cached.graded = true; // by this request, or (when nothing was recorded) by another one
+	return recorded ? { ok: true, recorded: true, grade: summaryOf(recorded) } : null;
+}
+
+/** Records a grade only if the attempt is the user's and still open: exactly one submit wins. */
+async function recordGrade(
+	db: Database,
+	userId: string,
+	attemptId: string,
+	answers: Record<string, string[]>,
+	grade: ReturnType<typeof gradeAttempt>,
+	now: Date
+): Promise<AttemptRow | null> {
 	const [recorded] = await db
 		.update(quizAttempts)
 		.set({
 			submittedAt: now,
-			answers: parsed.answers,
+			answers,
 			rightCount: grade.right,
 			score: grade.score,
 			passed: grade.passed
 		})
 		.where(
 			and(
-				eq(quizAttempts.id, row.id),
+				eq(quizAttempts.id, attemptId),
 				eq(quizAttempts.userId, userId),
 				isNull(quizAttempts.submittedAt)
 			)
 		)
 		.returning(rowColumns);
-	if (recorded) return { ok: true, recorded: true, grade: summaryOf(recorded) };
-	// Another request graded it between our read and our update: answer as a repeat of that one.
-	const winner = await findAttemptRow(db, userId, attemptId);
-	if (!winner) return { ok: false, reason: 'not-found' };
-	return repeatOf(winner, drawn, parsed);
+	return recorded ?? null;
 }
 
 /**
