@@ -151,3 +151,52 @@ test('bad heartbeats and reflections get 4xx answers', async ({ page, baseURL })
 		).status()
 	).toBe(400);
 });
+
+test('a refused reflection says why next to the field and keeps what was typed', async ({
+	page
+}) => {
+	await signUp(page, 'Rae Long');
+	await page.goto('/modules/common-factors/rosenzweig-and-frank');
+	const answer = page.getByRole('textbox', { name: /Think of a client who arrived demoralized/ });
+	const tooLong = 'A long reflection. '.repeat(600);
+	await answer.fill(tooLong);
+	await submitAndWait(page, page.getByRole('button', { name: 'Save reflection' }).first());
+	await expect(page.getByRole('alert')).toContainText('Your reflection was not saved');
+	await expect(answer).toHaveAttribute('aria-invalid', 'true');
+	await expect(answer).toHaveAccessibleDescription(/at most 10,000 characters/);
+	await expect(answer).toHaveValue(tooLong);
+	await page.getByRole('link', { name: 'Go to the reflection' }).click();
+	await expect(answer).toBeFocused();
+	await expectAccessible(page);
+
+	// Nothing was stored: a fresh visit shows the prompt empty.
+	await page.goto('/modules/common-factors/rosenzweig-and-frank');
+	await expect(answer).toHaveValue('');
+});
+
+test('lesson pages load only the heartbeat script, and it reports reading time', async ({
+	page
+}) => {
+	await signUp(page, 'Ira Reader');
+	const scripts: string[] = [];
+	page.on('response', (response) => {
+		if (response.request().resourceType() === 'script')
+			scripts.push(new URL(response.url()).pathname);
+	});
+	const beat = page.waitForRequest(
+		(request) =>
+			request.method() === 'POST' &&
+			request.url().endsWith('/modules/common-factors/rosenzweig-and-frank/heartbeat')
+	);
+	await page.goto('/modules/common-factors/rosenzweig-and-frank');
+	await page.mouse.move(10, 10);
+	await page.waitForTimeout(1_500);
+	// Switching to another tab sends the time counted so far (simulated: headless tabs stay visible).
+	await page.evaluate(() => {
+		Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+		document.dispatchEvent(new Event('visibilitychange'));
+	});
+	expect((await beat).postData()).toMatch(/^seconds=[1-9]\d*$/);
+	expect(scripts.filter((path) => path.includes('/_app/immutable/entry/'))).toEqual([]);
+	expect(scripts).toContain('/_app/lesson-heartbeat.js');
+});

@@ -1,6 +1,6 @@
 /**
  * The components lessons use without an import (see docs/authoring.md). The lesson page provides
- * the two contexts they read: `module-references` and `reflections`.
+ * the contexts they read: `module-references`, `reflections` and `reflection-failure`.
  */
 export { default as Callout } from './Callout.svelte';
 export { default as Cite } from './Cite.svelte';
@@ -31,3 +31,14 @@ export type ModuleReferencesContext = ContextLookup<CitationReference>;
 /** `setContext(REFLECTIONS_CONTEXT, …)`: reflection id → the learner's saved answer. */
 export const REFLECTIONS_CONTEXT = 'reflections';
 export type ReflectionsContext = ContextLookup<string>;
+
+/** A reflection the server refused to save: which one, why, and the text to give back. */
+export interface ReflectionFailure {
+	reflectionId: string;
+	message: string;
+	answer: string;
+}
+
+/** `setContext(REFLECTION_FAILURE_CONTEXT, () => failure)`: the refused save, or null. */
+export const REFLECTION_FAILURE_CONTEXT = 'reflection-failure';
+export type ReflectionFailureContext = () => ReflectionFailure | null;

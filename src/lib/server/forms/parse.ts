@@ -15,7 +15,8 @@ const SECRET_FIELD = /password/i;
  */
 export async function parseForm<S extends z.ZodType>(
 	request: Request,
-	schema: S
+	schema: S,
+	options: { keepCharacters?: number } = {}
 ): Promise<ParsedForm<z.output<S>>> {
 	let formData: FormData;
 	try {
@@ -36,8 +37,10 @@ export async function parseForm<S extends z.ZodType>(
 	const values = Object.fromEntries(
 		Object.entries(raw).filter(([key]) => !SECRET_FIELD.test(key) && !key.startsWith('/'))
 	);
-	// Keep what was typed, but not a 10 KB paste, so the error page itself stays small.
-	for (const key of Object.keys(values)) values[key] = values[key]!.slice(0, 1000);
+	// Keep what was typed, but not a 10 KB paste into a name field, so the error page stays small;
+	// forms for long text raise the limit, since losing someone's writing is worse.
+	const keep = options.keepCharacters ?? 1000;
+	for (const key of Object.keys(values)) values[key] = values[key]!.slice(0, keep);
 	if (result.success) return { ok: true, data: result.data };
 	const errors: FieldErrors = {};
 	for (const issue of result.error.issues) {

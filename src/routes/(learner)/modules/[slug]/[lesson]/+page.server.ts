@@ -65,7 +65,8 @@ export const actions: Actions = {
 
 	reflection: async (event) => {
 		const { user, module, lesson } = findLesson(event);
-		const form = await parseForm(event.request, reflectionForm);
+		// Up to twice the longest reflection allowed, so a text refused as too long comes back whole.
+		const form = await parseForm(event.request, reflectionForm, { keepCharacters: 20_000 });
 		if (!form.ok) return formFailure(400, form.errors, form.values, 'reflection');
 		if (!lesson.reflections.some((r) => r.id === form.data.reflectionId)) {
 			return formFailure(
@@ -80,6 +81,10 @@ export const actions: Actions = {
 			{ userId: user.id, moduleSlug: module.slug, reflectionId: form.data.reflectionId },
 			form.data.answer
 		);
-		return { action: 'reflection', saved: form.data.reflectionId };
+		// Back to the reflection itself: without JavaScript the page would otherwise open at the top.
+		redirect(
+			303,
+			`/modules/${module.slug}/${lesson.slug}#reflection-${form.data.reflectionId}-heading`
+		);
 	}
 };
