@@ -8,7 +8,7 @@
  *    parse, grade against the snapshot, the conditional update;
  *  - repeat submits of one graded attempt at a fixed concurrency for a fixed time — session,
  *    reading the attempt, parse, comparison with the recorded answers, 303 (the idempotent path).
- * Options: --concurrency N (16), --seconds S (3), --learners N (12). Needs `npx vite build`.
+ * Options: --concurrency N (16), --seconds S (3), --learners N (40). Needs `npx vite build`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
@@ -27,7 +27,7 @@ const { values: options } = parseArgs({
 	options: {
 		concurrency: { type: 'string', default: '16' },
 		seconds: { type: 'string', default: '3' },
-		learners: { type: 'string', default: '12' }
+		learners: { type: 'string', default: '40' }
 	}
 });
 const CONCURRENCY = Number(options.concurrency);

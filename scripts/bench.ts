@@ -17,6 +17,7 @@ import { benchmarkGrading } from '../src/lib/server/quiz/bench';
 import { lessonPageJavaScriptKb, lessonPageTimes } from './bench-lesson';
 
 const ROOT = resolve(import.meta.dirname, '..');
+const LESSON_ROUTE_ID = '/(learner)/modules/[slug]/[lesson]';
 const COLD_START_RUNS = 3;
 const SIGN_IN_WARM_UP = 3;
 const SIGN_IN_RUNS = 50;
@@ -119,10 +120,17 @@ interface RunningServer {
 	origin: string;
 	/** From spawn to the first 200 from /healthz. */
 	startupMs: number;
+	/** The server's request log (one JSON object per line), when started with `log: true`. */
+	logLines: string[];
 }
 
 /** The server's environment: ours minus anything that would change its origin or database. */
-function serverEnvironment(port: number, dataDir: string, databaseUrl?: string): NodeJS.ProcessEnv {
+function serverEnvironment(
+	port: number,
+	dataDir: string,
+	databaseUrl?: string,
+	log = false
+): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	for (const name of ['ORIGIN', 'PROTOCOL_HEADER', 'HOST_HEADER', 'DATABASE_URL']) delete env[name];
 	return {
@@ -130,21 +138,32 @@ function serverEnvironment(port: number, dataDir: string, databaseUrl?: string):
 		PORT: String(port),
 		HOST: '127.0.0.1',
 		DATA_DIR: dataDir,
-		LOG_REQUESTS: '0',
+		LOG_REQUESTS: log ? '1' : '0',
 		...(databaseUrl ? { DATABASE_URL: databaseUrl } : {})
 	};
 }
 
-async function startServer(dataDir: string, databaseUrl?: string): Promise<RunningServer> {
+async function startServer(
+	dataDir: string,
+	databaseUrl?: string,
+	{ log = false } = {}
+): Promise<RunningServer> {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const started = performance.now();
 	const child = spawn(process.execPath, ['scripts/serve.js'], {
 		cwd: ROOT,
-		env: serverEnvironment(port, dataDir, databaseUrl),
-		stdio: ['ignore', 'ignore', 'pipe']
+		env: serverEnvironment(port, dataDir, databaseUrl, log),
+		stdio: ['ignore', log ? 'pipe' : 'ignore', 'pipe']
 	});
 	runningServers.add(child);
+	const logLines: string[] = [];
+	let partial = '';
+	child.stdout?.on('data', (chunk: Buffer) => {
+		const lines = (partial + chunk.toString()).split('\n');
+		partial = lines.pop()!;
+		logLines.push(...lines);
+	});
 	let stderr = '';
 	child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
 	const deadline = started + STARTUP_TIMEOUT_MS;
@@ -156,7 +175,7 @@ async function startServer(dataDir: string, databaseUrl?: string): Promise<Runni
 			);
 		}
 		if (await answersHealthy(origin)) {
-			return { child, origin, startupMs: performance.now() - started };
+			return { child, origin, startupMs: performance.now() - started, logLines };
 		}
 		await sleep(10);
 	}
@@ -256,7 +275,7 @@ async function benchColdStarts(): Promise<string> {
 /** (b) */
 async function benchPgliteSignIn(dataDir: string): Promise<void> {
 	progress(`sign-in ×${SIGN_IN_RUNS} against PGlite`);
-	const server = await startServer(dataDir);
+	const server = await startServer(dataDir, undefined, { log: true });
 	try {
 		addSamples(
 			'sign-in POST /login, PGlite',
@@ -269,6 +288,11 @@ async function benchPgliteSignIn(dataDir: string): Promise<void> {
 			await lessonPageTimes(server.origin),
 			'loopback round trip: render + progress write'
 		);
+		addSamples(
+			'lesson page, server time',
+			lessonServerTimes(server.logLines),
+			'handler time from the request log: session, progress write and reads, render'
+		);
 		const js = await lessonPageJavaScriptKb(server.origin);
 		extraLines.push(
 			`lesson page JavaScript: ${js.kb.toFixed(1)} KB gzip in ${js.files} files (target 40 KB)`
@@ -276,6 +300,22 @@ async function benchPgliteSignIn(dataDir: string): Promise<void> {
 	} finally {
 		await stopServer(server.child);
 	}
+}
+
+/** The request log's milliseconds for the last lesson page GETs (what the server itself spent). */
+function lessonServerTimes(logLines: string[]): number[] {
+	const times = logLines
+		.map((line) => {
+			try {
+				return JSON.parse(line) as { method?: string; route?: string; ms?: number };
+			} catch {
+				return {};
+			}
+		})
+		.filter((entry) => entry.method === 'GET' && entry.route === LESSON_ROUTE_ID)
+		.map((entry) => entry.ms!);
+	if (times.length === 0) throw new Error('the request log holds no lesson page GET');
+	return times.slice(-50);
 }
 
 /** (c) */
