@@ -200,3 +200,33 @@ test('lesson pages load only the heartbeat script, and it reports reading time',
 	expect(scripts.filter((path) => path.includes('/_app/immutable/entry/'))).toEqual([]);
 	expect(scripts).toContain('/_app/lesson-heartbeat.js');
 });
+
+test('links into a lesson from app pages open it as a document, with its heartbeat', async ({
+	page
+}) => {
+	await signUp(page, 'Lou Linked');
+	await page.goto('/modules/common-factors');
+	const documentLoad = page.waitForRequest(
+		(request) =>
+			request.isNavigationRequest() &&
+			new URL(request.url()).pathname === '/modules/common-factors/rosenzweig-and-frank'
+	);
+	const heartbeatScript = page.waitForResponse((response) =>
+		response.url().endsWith('/_app/lesson-heartbeat.js')
+	);
+	await page.getByRole('link', { name: 'Start' }).click();
+	await documentLoad;
+	await heartbeatScript;
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Where the idea came from: Rosenzweig and Frank'
+	);
+	// The way back is a client-side navigation again, and the next lesson a document again.
+	await page.getByRole('link', { name: 'Common factors in psychotherapy' }).click();
+	await expect(page).toHaveURL(/\/modules\/common-factors$/);
+	const again = page.waitForRequest(
+		(request) => request.isNavigationRequest() && request.url().endsWith('/the-dodo-verdict')
+	);
+	await page.getByRole('link', { name: /The Dodo verdict/ }).click();
+	await again;
+	await expect(page).toHaveURL(/\/the-dodo-verdict$/);
+});
