@@ -230,3 +230,20 @@ test('links into a lesson from app pages open it as a document, with its heartbe
 	await again;
 	await expect(page).toHaveURL(/\/the-dodo-verdict$/);
 });
+
+test('pointing at a lesson link does not open the lesson (no data preloading of lessons)', async ({
+	page
+}) => {
+	await signUp(page, 'Hana Hover');
+	await page.goto('/modules/common-factors');
+	const lessons = page.getByRole('region', { name: 'Lessons' }).getByRole('listitem');
+	await lessons.nth(2).getByRole('link').hover();
+	await page.waitForTimeout(1_000);
+	await page.reload();
+	await expect(lessons.nth(2)).toContainText('Not started');
+	await page.getByRole('link', { name: 'Start' }).hover();
+	await page.waitForTimeout(1_000);
+	await page.reload();
+	await expect(lessons.nth(0)).toContainText('Not started');
+	await expect(page.getByRole('link', { name: 'Start' })).toBeVisible();
+});
