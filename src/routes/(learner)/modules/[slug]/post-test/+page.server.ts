@@ -1,8 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
-import { visibleModule } from '$lib/server/content/visibility';
+import { postTestModule } from '$lib/server/quiz/post-test-module';
 import { postTestStatus, startAttempt, type StartRefusal } from '$lib/server/quiz/attempts';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const refusalStatus: Record<StartRefusal, number> = {
 	'no-post-test': 404,
@@ -11,16 +11,8 @@ const refusalStatus: Record<StartRefusal, number> = {
 	passed: 409
 };
 
-function findModule(event: Pick<RequestEvent, 'locals' | 'params' | 'url'>) {
-	const user = event.locals.user;
-	if (!user) redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname)}`);
-	const module = visibleModule(user, event.params.slug);
-	if (!module) error(404, 'Page not found');
-	return { user, module };
-}
-
 export const load: PageServerLoad = async (event) => {
-	const { user, module } = findModule(event);
+	const { user, module } = postTestModule(event);
 	const status = await postTestStatus(db(), user.id, module);
 	return {
 		module: {
@@ -47,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	start: async (event) => {
-		const { user, module } = findModule(event);
+		const { user, module } = postTestModule(event);
 		const result = await startAttempt(db(), user.id, module);
 		if (!result.ok) {
 			return fail(refusalStatus[result.reason], { errors: { form: result.message } });

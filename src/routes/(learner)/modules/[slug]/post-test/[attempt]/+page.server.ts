@@ -1,19 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
-import { visibleModule } from '$lib/server/content/visibility';
+import { postTestModule } from '$lib/server/quiz/post-test-module';
 import { getAttemptForUser, postTestStatus, submitAttempt } from '$lib/server/quiz/attempts';
 import { MAX_SUBMISSION_BYTES, readLimitedForm } from '$lib/server/quiz/submission-form';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const MAX_KEPT_CHOICES = 500;
-
-function findModule(event: Pick<RequestEvent, 'locals' | 'params' | 'url'>) {
-	const user = event.locals.user;
-	if (!user) redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname)}`);
-	const module = visibleModule(user, event.params.slug);
-	if (!module) error(404, 'Page not found');
-	return { user, module };
-}
 
 /** A refused submit: messages by field ('form' for the whole form) and the choices to keep. */
 function refused(
@@ -36,7 +28,7 @@ function choicesOf(entries: [string, FormDataEntryValue][]): Record<string, stri
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { user, module } = findModule(event);
+	const { user, module } = postTestModule(event);
 	const attempt = await getAttemptForUser(db(), user.id, event.params.attempt);
 	if (!attempt || attempt.moduleSlug !== module.slug) error(404, 'Page not found');
 	const status = await postTestStatus(db(), user.id, module);
@@ -102,7 +94,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	submit: async (event) => {
-		const { user, module } = findModule(event);
+		const { user, module } = postTestModule(event);
 		const form = await readLimitedForm(event.request, MAX_SUBMISSION_BYTES);
 		if (!form.ok) return refused(form.status, { form: form.message });
 		const result = await submitAttempt(
