@@ -1,21 +1,3 @@
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/**
- * "1 May 2026, 09:00 UTC". Written out by hand rather than with Intl, so that the server and the
- * browser render exactly the same text (ICU versions differ, e.g. "Sep" and "Sept").
- */
-export function formatTakenAt(iso: string): string {
-	const d = new Date(iso);
-	const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-	return `${formatDay(iso)}, ${time} UTC`;
-}
-
-/** "1 May 2026" (UTC). */
-export function formatDay(iso: string): string {
-	const d = new Date(iso);
-	return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
-
 /** Subscale means always show two decimals, as they are stored. */
 export function formatMean(mean: number): string {
 	return mean.toFixed(2);
@@ -27,8 +9,4 @@ export function contextLabel(
 ): string {
 	if (context === 'standalone') return 'On its own';
 	return `${context === 'before' ? 'Before' : 'After'} the module ${moduleTitle ?? ''}`.trim();
-}
-
-function pad(n: number): string {
-	return String(n).padStart(2, '0');
 }
