@@ -5,7 +5,7 @@ import type { ModuleInfo } from '../content/load-module';
 import type { Database } from '../db';
 import { attemptGrants, quizAttempts, users } from '../db/schema';
 import type { FieldErrors } from '../forms/parse';
-import { moduleProgress } from '../progress/lesson-progress';
+import { moduleProgress, type ModuleProgressView } from '../progress/lesson-progress';
 import { drawAttempt, publicView, type DrawnAttempt, type PublicQuestion } from './draw';
 import { gradeAttempt, parseSubmittedAnswers, type ParsedAnswers } from './grade';
 import { generateSeed } from './random';
@@ -157,8 +157,13 @@ function statusOf(
 	};
 }
 
-async function lessonsRemaining(db: Database, userId: string, module: ModuleInfo) {
-	const progress = await moduleProgress(db, userId, module);
+async function lessonsRemaining(
+	db: Database,
+	userId: string,
+	module: ModuleInfo,
+	known?: ModuleProgressView
+) {
+	const progress = known ?? (await moduleProgress(db, userId, module));
 	return module.lessons
 		.filter((_, index) => progress.lessons[index]?.status !== 'completed')
 		.map((lesson) => ({ slug: lesson.slug, title: lesson.title }));
@@ -167,14 +172,16 @@ async function lessonsRemaining(db: Database, userId: string, module: ModuleInfo
 /**
  * Where a learner stands with a module's post-test: lessons still to complete, attempts used and
  * allowed (administrators' grants included), whether it is passed, and the open attempt if any.
+ * A page that has already read the learner's progress in this module passes it in.
  */
 export async function postTestStatus(
 	db: Database,
 	userId: string,
-	module: ModuleInfo
+	module: ModuleInfo,
+	progress?: ModuleProgressView
 ): Promise<PostTestStatus> {
 	const [remaining, counts] = await Promise.all([
-		lessonsRemaining(db, userId, module),
+		lessonsRemaining(db, userId, module, progress),
 		attemptCounts(db, userId, module.slug)
 	]);
 	return statusOf(module, remaining, counts);

@@ -2,17 +2,17 @@ import { error } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import type { ModuleInfo } from '$lib/server/content/load-module';
 import { visibleModule } from '$lib/server/content/visibility';
-import { moduleProgress } from '$lib/server/progress/lesson-progress';
+import { moduleProgress, type ModuleProgressView } from '$lib/server/progress/lesson-progress';
 import { attemptHistory, postTestStatus } from '$lib/server/quiz/attempts';
 import { seatTimeSummary } from '$lib/server/progress/seat-time';
 import { moduleHopeInvite } from '$lib/server/assessment/results';
 import type { PageServerLoad } from './$types';
 
 /** The "Post-test" section: where the learner stands, and every attempt with a link to it. */
-async function postTestSection(userId: string, module: ModuleInfo) {
+async function postTestSection(userId: string, module: ModuleInfo, progress: ModuleProgressView) {
 	if (!module.bank) return null;
 	const [status, history] = await Promise.all([
-		postTestStatus(db(), userId, module),
+		postTestStatus(db(), userId, module, progress),
 		attemptHistory(db(), userId, module.slug)
 	]);
 	return {
@@ -39,11 +39,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const module = visibleModule(locals.user, params.slug);
 	if (!module) error(404, 'Page not found');
 	const user = locals.user;
-	const [progress, postTest] = user
-		? await Promise.all([moduleProgress(db(), user.id, module), postTestSection(user.id, module)])
-		: [null, null];
-	const hopeInvite =
-		user && progress ? await moduleHopeInvite(db(), user.id, module.slug, progress) : null;
+	const progress = user ? await moduleProgress(db(), user.id, module) : null;
+	const [postTest, hopeInvite] =
+		user && progress
+			? await Promise.all([
+					postTestSection(user.id, module, progress),
+					moduleHopeInvite(db(), user.id, module.slug, progress)
+				])
+			: [null, null];
 	return {
 		module: {
 			slug: module.slug,
